@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("righthelp.core.urls")),
+    path("services/", include("righthelp.directory.urls")),
+    path("api/v1/", include("righthelp.directory.api_urls")),
+    path("staff/", include("righthelp.accounts.urls")),
+]
+
+handler404 = "righthelp.core.views.not_found"
+handler500 = "righthelp.core.views.server_error"

@@ -1,0 +1,9 @@
+# Staff sign-in. (Owned by the accounts work; placeholder until then.)
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+app_name = "accounts"
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="home"),
+]
