@@ -1,9 +1,17 @@
-# Staff sign-in. (Owned by the accounts work; placeholder until then.)
-from django.contrib.auth import views as auth_views
 from django.urls import path
+
+from righthelp.accounts.views import signin, staff, two_factor
 
 app_name = "accounts"
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
-    path("", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="home"),
+    path("", staff.home, name="home"),
+    path("sign-in/", signin.sign_in, name="login"),
+    path("sign-in/code/", two_factor.verify, name="verify"),
+    path("sign-in/set-up-code/", two_factor.enrol, name="enrol"),
+    path("sign-out/", signin.sign_out, name="logout"),
+    path("signed-out/", signin.signed_out, name="signed_out"),
+    path("invitation/<str:token>/", signin.accept_invitation, name="accept_invitation"),
+    path("organisation/", staff.choose_organisation, name="choose_organisation"),
+    path("organisation/staff/", staff.members, name="members"),
+    path("organisation/staff/invite/", staff.invite, name="invite"),
 ]

@@ -19,7 +19,9 @@ class CrisisRoute:
 
 
 NATIONAL_CRISIS_ROUTES = (
-    CrisisRoute(_("Emergency: 999"), _("Call 999 or go to A&E if a life is at risk now"), "999", _("any time"), "call"),
+    CrisisRoute(
+        _("Emergency: 999"), _("Call 999 or go to A&E if a life is at risk now"), "999", _("any time"), "call"
+    ),
     CrisisRoute(
         _("NHS 111, option 2"),
         _("Call 111 and choose option 2 for the NHS mental health crisis line"),

@@ -4,7 +4,9 @@ from righthelp.directory.models import Service
 
 
 def home(request):
-    return render(request, "core/home.html", {"service_count": Service.objects.filter(status="active").count()})
+    return render(
+        request, "core/home.html", {"service_count": Service.objects.filter(status="active").count()}
+    )
 
 
 def about(request):

@@ -319,3 +319,50 @@ class ProblemReport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+# Search index and postcodes
+
+
+class ServiceSearchEntry(models.Model):
+    """A service's row in the full-text index, kept by directory/search.py.
+
+    Django does not create this table (migration 0002 does): on SQLite it is an FTS5 table, on PostgreSQL
+    a tsvector column with a GIN index. It has no foreign key, so flushing or deleting services never
+    waits on the index; search joins it to the service table, so a row left by a deleted service is
+    never returned and the next reindex removes it.
+    """
+
+    service = models.OneToOneField(
+        Service,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_column="service_id",
+        db_constraint=False,
+        related_name="search_entry",
+    )
+
+    class Meta:
+        managed = False
+        db_table = "directory_service_search"
+
+
+class Postcode(models.Model):
+    """A postcode unit, sector or district and its centroid; directory/postcodes.py looks them up.
+
+    `postcode` is upper case: a unit without its space ("E16AN"), a sector with it ("E1 6", which would
+    otherwise be district E16), a district as written ("E1W").
+    """
+
+    class Kind(models.TextChoices):
+        UNIT = "unit"
+        SECTOR = "sector"
+        DISTRICT = "district"
+
+    postcode = models.CharField(max_length=8, primary_key=True)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    # How exact the centroid is, in words: "centroid" for ONSPD units, "mean of units", "approximate".
+    precision = models.TextField()
+    source = models.TextField()

@@ -27,3 +27,16 @@ def test_unknown_page_is_404_with_crisis_panel(client):
 
     assert response.status_code == 404
     assert "Need help now?" in response.content.decode()
+
+
+def test_every_page_offers_the_quick_exit_to_a_neutral_site_as_a_plain_link(client):
+    html = client.get("/about/").content.decode()
+
+    assert 'href="https://www.bbc.co.uk/weather"' in html
+    assert "Leave this site" in html
+
+
+def test_a_page_with_form_errors_says_so_in_its_title(client):
+    html = client.get("/services/", {"distance": "999"}).content.decode()
+
+    assert "<title>Error: Find a service \N{EN DASH} RightHelp</title>" in html
