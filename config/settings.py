@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "righthelp.core",
     "righthelp.accounts",
     "righthelp.directory",
+    "righthelp.navigator",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("righthelp.core.urls")),
     path("services/", include("righthelp.directory.urls")),
+    # Before the directory API, whose routes would otherwise answer first.
+    path("api/v1/", include("righthelp.navigator.urls")),
     path("api/v1/", include("righthelp.directory.api_urls")),
     path("staff/", include("righthelp.accounts.urls")),
 ]
