@@ -48,7 +48,7 @@ def main():
     for line in found:
         print(line)
     if found:
-        print(f"{len(found)} organisation-scope violation(s). Personal data goes through the current organisation.")
+        print(f"{len(found)} organisation-scope violation(s): personal data goes through the organisation.")
         return 1
     return 0
 

@@ -19,7 +19,9 @@ def test_unscoped_query_is_reported(tmp_path):
 
 def test_scoped_query_passes(tmp_path):
     module = tmp_path / "views.py"
-    module.write_text("def v(request, org):\n    return ProblemReport.objects.for_organisation(org).filter(status='open')\n")
+    module.write_text(
+        "def v(request, org):\n    return ProblemReport.objects.for_organisation(org).filter(status='open')\n"
+    )
 
     assert list(lint.violations(module)) == []
 

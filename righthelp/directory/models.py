@@ -39,9 +39,16 @@ class Taxonomy(ORUKModel):
 class TaxonomyTerm(ORUKModel):
     # `scheme` is ORUK's taxonomy_id; ORUK also has a free-text `taxonomy` property, kept as is.
     scheme = models.ForeignKey(
-        Taxonomy, null=True, blank=True, on_delete=models.PROTECT, db_column="taxonomy_id", related_name="terms"
+        Taxonomy,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        db_column="taxonomy_id",
+        related_name="terms",
     )
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
     code = text()
     name = models.TextField()
     description = models.TextField()
@@ -74,7 +81,9 @@ class Organization(ORUKModel):
 
 
 class OrganizationIdentifier(ORUKModel):
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="organization_identifiers")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="organization_identifiers"
+    )
     identifier_scheme = text()
     identifier_type = models.TextField()
     identifier = models.TextField()
@@ -180,8 +189,12 @@ class Contact(ORUKModel):
 class Phone(ORUKModel):
     # HSDS 3.0 places phones on a service, a contact or a location; the UK profile's compiled
     # service omits them, so they travel as an additional `phones` array (ADR 0003).
-    service = models.ForeignKey(Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones")
-    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="phones")
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
     number = models.TextField()
     extension = text()
     type = text()
@@ -197,8 +210,12 @@ class Phone(ORUKModel):
 
 
 class Language(ORUKModel):
-    service = models.ForeignKey(Service, null=True, blank=True, on_delete=models.CASCADE, related_name="languages")
-    phone = models.ForeignKey(Phone, null=True, blank=True, on_delete=models.CASCADE, related_name="languages")
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
+    )
+    phone = models.ForeignKey(
+        Phone, null=True, blank=True, on_delete=models.CASCADE, related_name="languages"
+    )
     name = text()
     code = text()
     note = text()
@@ -207,14 +224,18 @@ class Language(ORUKModel):
 class Schedule(ORUKModel):
     """One ORUK schedule row. See directory/schedules.py for how rows decide "open now"."""
 
-    service = models.ForeignKey(Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules")
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
     service_at_location = models.ForeignKey(
         ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
     )
     valid_from = models.DateField(null=True, blank=True)
     valid_to = models.DateField(null=True, blank=True)
     dtstart = models.DateField(null=True, blank=True)
-    freq = models.CharField(max_length=10, null=True, blank=True, choices=[("WEEKLY", "WEEKLY"), ("MONTHLY", "MONTHLY")])
+    freq = models.CharField(
+        max_length=10, null=True, blank=True, choices=[("WEEKLY", "WEEKLY"), ("MONTHLY", "MONTHLY")]
+    )
     interval = models.PositiveSmallIntegerField(null=True, blank=True)
     byday = text()
     bymonthday = text()
@@ -229,7 +250,9 @@ class Schedule(ORUKModel):
         constraints = [
             models.CheckConstraint(
                 name="schedule_validity_ordered",
-                condition=Q(valid_from__isnull=True) | Q(valid_to__isnull=True) | Q(valid_from__lte=models.F("valid_to")),
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_to__isnull=True)
+                | Q(valid_from__lte=models.F("valid_to")),
             )
         ]
 
@@ -346,6 +369,9 @@ class ServiceSearchEntry(models.Model):
         managed = False
         db_table = "directory_service_search"
 
+    def __str__(self):
+        return f"search entry of service {self.service_id}"
+
 
 class Postcode(models.Model):
     """A postcode unit, sector or district and its centroid; directory/postcodes.py looks them up.
@@ -363,6 +389,10 @@ class Postcode(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices)
     latitude = models.FloatField()
     longitude = models.FloatField()
-    # How exact the centroid is, in words: "centroid" for ONSPD units, "mean of units", "approximate".
+    # How exact the centroid is, in words: "unit centroid" (ONSPD), "mean of its live unit centroids"
+    # (computed from ONSPD units), "approximate" (estimated by hand, data/postcodes/).
     precision = models.TextField()
     source = models.TextField()
+
+    def __str__(self):
+        return self.postcode

@@ -125,7 +125,9 @@ def load_onspd(lines, *, source, areas=()):
         if row[columns["doterm"]].strip() or location is None:
             gone.append(key)
         else:
-            live.append(Postcode(postcode=key, kind="unit", latitude=location[0], longitude=location[1]))
+            live.append(
+                Postcode(postcode=key, kind=Postcode.Kind.UNIT, latitude=location[0], longitude=location[1])
+            )
             for group in (f"{unit[1]} {unit[2][0]}", unit[1]):
                 _add_to_mean(means[group], location)
         if len(live) >= LOAD_BATCH_SIZE:
@@ -176,17 +178,19 @@ def _save(rows, precision, source):
 
 
 def _remove(keys):
-    deleted, _ = Postcode.objects.filter(postcode__in=keys, kind="unit").delete()
+    deleted, _ = Postcode.objects.filter(postcode__in=keys, kind=Postcode.Kind.UNIT).delete()
     keys.clear()
     return deleted
 
 
 def _save_means(means, source):
     rows = [
-        Postcode(
-            postcode=key, kind="sector" if " " in key else "district", latitude=lat / n, longitude=lon / n
-        )
+        Postcode(postcode=key, kind=_kind_of(key), latitude=lat / n, longitude=lon / n)
         for key, (lat, lon, n) in means.items()
     ]
     for start in range(0, len(rows), LOAD_BATCH_SIZE):
         _save(rows[start : start + LOAD_BATCH_SIZE], "mean of its live unit centroids", source)
+
+
+def _kind_of(group):
+    return Postcode.Kind.SECTOR if " " in group else Postcode.Kind.DISTRICT

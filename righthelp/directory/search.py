@@ -134,13 +134,13 @@ def reindex_services(service_ids=None):
             backend.clear(cursor)
             all_ids = list(Service.objects.order_by("id").values_list("id", flat=True))
             for batch in _batches(all_ids):
-                backend.add(cursor, _documents(batch, terms))
+                backend.add(cursor, _documents(terms, range=(batch[0], batch[-1])))
             backend.index(cursor, None)
         else:
             wanted = dict.fromkeys(uuid.UUID(str(service_id)) for service_id in service_ids)
             for batch in _batches(list(wanted)):
                 backend.remove(cursor, batch)
-                backend.add(cursor, _documents(batch, terms))
+                backend.add(cursor, _documents(terms, **{"in": batch}))
                 backend.index(cursor, batch)
 
 
@@ -168,15 +168,17 @@ def _indexed_terms():
     return indexed
 
 
-def _documents(service_ids, terms):
-    """(id as text, name, needs, context, details) for each of these services that exists."""
+def _documents(terms, **ids):
+    """(id as text, name, needs, context, details) for each service whose id passes the one lookup given:
+    `in` for a list of ids, `range` for all ids between two (an index range scan, no parameter list)."""
+    ((lookup, value),) = ids.items()
     parts = defaultdict(lambda: {"needs": [], "context": []})
-    links = Attribute.objects.filter(link_entity=Attribute.Entity.SERVICE, link_id__in=service_ids)
+    links = Attribute.objects.filter(link_entity=Attribute.Entity.SERVICE, **{f"link_id__{lookup}": value})
     for service_id, term_id in links.values_list(_as_text("link_id"), _as_text("taxonomy_term_id")):
         if term_id in terms:
             part, words = terms[term_id]
             parts[service_id][part].append(words)
-    services = Service.objects.filter(id__in=service_ids).values_list(
+    services = Service.objects.filter(**{f"id__{lookup}": value}).values_list(
         _as_text("id"),
         "name",
         "organization__name",

@@ -30,7 +30,9 @@ def terms_of(service, taxonomy_name):
 
 @pytest.mark.parametrize("service", SERVICES, ids=[s["name"] for s in SERVICES])
 def test_every_service_validates_against_the_uk_profile(service):
-    jsonschema.Draft202012Validator(SERVICE_SCHEMA, format_checker=jsonschema.FormatChecker()).validate(service)
+    jsonschema.Draft202012Validator(SERVICE_SCHEMA, format_checker=jsonschema.FormatChecker()).validate(
+        service
+    )
 
 
 def test_only_national_lines_have_phone_numbers():

@@ -105,6 +105,13 @@ def test_organisation_and_linked_terms_are_searched_but_source_documents_are_not
     assert found("strategy") == []
 
 
+def test_a_bengali_word_finds_a_service_whose_text_has_it():
+    make_service("Example Bengali Group (synthetic)", "মানসিক স্বাস্থ্য সহায়তা")
+    make_service("Example Other Group (synthetic)", "Walks in the park.")
+    search.reindex_services()
+    assert found("স্বাস্থ্য") == ["Example Bengali Group (synthetic)"]
+
+
 @pytest.mark.parametrize(
     "text",
     ['"', "AND (", "*", "NEAR(", "name:", "-", "^", "'; DROP TABLE directory_service; --", "\u0301", "OR"],
