@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from righthelp.accounts.models import ROLES_EDITING_LISTINGS, Membership
-from righthelp.directory import search
+from righthelp.directory import documents
 from righthelp.directory.models import ListingEdit, ProblemReport, Service
 
 logger = logging.getLogger(__name__)
@@ -76,7 +76,8 @@ def _tell_listing_editors(service):
 
 @transaction.atomic
 def edit_listing(*, service, editor, changes, expected_last_modified=UNCHECKED):
-    """Write the changed fields, mark the listing checked today, record who changed what, reindex."""
+    """Write the changed fields, mark the listing checked today, record who changed what, refresh its
+    stored document and search entry."""
     unknown = set(changes) - set(EDITABLE_LISTING_FIELDS)
     if unknown:
         raise ValueError(f"Not editable on a listing: {', '.join(sorted(unknown))}")
@@ -90,7 +91,7 @@ def edit_listing(*, service, editor, changes, expected_last_modified=UNCHECKED):
     locked.full_clean(exclude=["organization"])
     locked.save()
     ListingEdit.objects.create(service=locked, editor=editor, fields=sorted(changes))
-    search.reindex_services([locked.id])
+    documents.refresh_read_models([locked.id])
     return locked
 
 
@@ -102,6 +103,7 @@ def confirm_listing(*, service, editor):
     locked.last_modified = timezone.now()
     locked.save(update_fields=["assured_date", "last_modified"])
     ListingEdit.objects.create(service=locked, editor=editor, fields=[], confirmed_unchanged=True)
+    documents.refresh_read_models([locked.id])
     return locked
 
 

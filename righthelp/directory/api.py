@@ -13,7 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from righthelp.directory import api_params, api_queries
+from righthelp.directory import api_params, api_queries, documents
 from righthelp.directory.api_params import ParameterErrors, QueryParameters
 from righthelp.directory.oruk_export import (
     minimal_service_to_oruk,
@@ -82,19 +82,28 @@ def _one(records, kind, pk):
 
 
 def _page(page, paging, contents):
+    return JsonResponse({**_page_fields(page, paging, len(contents)), "contents": contents})
+
+
+def _page_of_documents(page, paging, texts):
+    """The page around stored JSON texts (documents.py), joined as they are: parsing them to serialise
+    them again would cost more than everything else the request does."""
+    head = documents.as_json(_page_fields(page, paging, len(texts)))
+    body = f'{head[:-1]},"contents":[{",".join(texts)}]}}'
+    return HttpResponse(body, content_type="application/json")
+
+
+def _page_fields(page, paging, size):
     total_pages = ceil(page.total / paging.per_page)
-    return JsonResponse(
-        {
-            "total_items": page.total,
-            "total_pages": total_pages,
-            "page_number": paging.page,
-            "size": len(contents),
-            "first_page": paging.page == 1,
-            "last_page": paging.page >= total_pages,
-            "empty": not contents,
-            "contents": contents,
-        }
-    )
+    return {
+        "total_items": page.total,
+        "total_pages": total_pages,
+        "page_number": paging.page,
+        "size": size,
+        "first_page": paging.page == 1,
+        "last_page": paging.page >= total_pages,
+        "empty": not size,
+    }
 
 
 @api_view
@@ -127,16 +136,18 @@ def service_list(request):
     page = api_queries.page_of(api_queries.service_ids(filters), paging)
     if minimal:  # the lighter shape wins when a client asks for both
         contents = [minimal_service_to_oruk(s) for s in api_queries.minimal_services(page.ids)]
+    elif full:
+        return _page_of_documents(page, paging, documents.documents_of(page.ids))
     else:
-        contents = [service_to_oruk(s, full=full) for s in api_queries.services(page.ids, full=full)]
+        contents = [service_to_oruk(s, full=False) for s in api_queries.services(page.ids)]
     return _page(page, paging, contents)
 
 
 @api_view
 def service_detail(request, id):
     pk = api_params.path_id(id)
-    service = _one(api_queries.services([pk], full=True), "service", pk)
-    return JsonResponse(service_to_oruk(service))
+    text = _one(documents.documents_of([pk]), "service", pk)
+    return HttpResponse(text, content_type="application/json")
 
 
 @api_view

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 
 from righthelp.directory import postcodes, schedules, search
+from righthelp.directory.api_params import ServiceFilters
 from righthelp.directory.models import (
     Attribute,
     Organization,
@@ -23,7 +24,6 @@ from righthelp.directory.models import (
 from righthelp.directory.oruk_export import (
     organizations_for_export,
     service_at_locations_for_export,
-    services_for_export,
 )
 
 
@@ -71,6 +71,9 @@ def _linked_services(**term):
 
 def service_ids(filters):
     """Ids of the matching services: most relevant first when searching, otherwise by name."""
+    if filters.search and filters.search.strip() and filters == ServiceFilters(search=filters.search):
+        # A search alone is the index's own query (search_ids), with no join to rank every match through.
+        return search.RankedIds(filters.search)
     services = matching_services(filters)
     ranked = (
         search.search_services(services, filters.search)
@@ -143,9 +146,9 @@ def taxonomy_term_ids(*, taxonomy_id, parent_id, top_only):
     return terms.values_list("id", flat=True)
 
 
-def services(ids, *, full):
-    loaded = Service.objects.filter(pk__in=ids)
-    return in_order(services_for_export(loaded) if full else loaded.select_related("organization"), ids)
+def services(ids):
+    """The list shape's services (full ones come stored: documents.documents_of)."""
+    return in_order(Service.objects.filter(pk__in=ids).select_related("organization"), ids)
 
 
 def minimal_services(ids):

@@ -396,3 +396,22 @@ class Postcode(models.Model):
 
     def __str__(self):
         return self.postcode
+
+
+# Read models
+
+
+class ServiceDocument(models.Model):
+    """A service's full ORUK JSON, serialised once when the service is written (ADR 0006).
+
+    directory/documents.py keeps it: every writer calls refresh_read_models, and the API sends the text
+    as it is, so a page of full services costs one query and no serialisation.
+    """
+
+    service = models.OneToOneField(
+        Service, primary_key=True, on_delete=models.CASCADE, related_name="oruk_document"
+    )
+    oruk = models.TextField()
+
+    def __str__(self):
+        return f"ORUK document of service {self.service_id}"

@@ -11,8 +11,9 @@ import json
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models import Q
 
-from righthelp.directory import oruk_validation, search
+from righthelp.directory import documents, oruk_validation
 from righthelp.directory.models import (
     Accessibility,
     Address,
@@ -72,7 +73,7 @@ def import_services(records, *, taxonomy_terms=()):
             writer.service(service, f"services[{index}]") for index, service in enumerate(services)
         ]
         writer.resolve_references()
-        search.reindex_services(service_ids)
+        documents.refresh_read_models(writer.services_to_refresh(service_ids))
     return service_ids
 
 
@@ -89,6 +90,7 @@ class _Writer:
         self.written = {}  # (model, id) -> the JSON last written, so shared records are written once
         self.references = defaultdict(dict)  # model -> {id: path}: ids that must exist when the import ends
         self.parents = defaultdict(dict)  # (model, attname) -> {id: (parent id or None, path)}
+        self.before = {}  # (model, id) -> a shared taxonomy row as it was before the import, or None
 
     def row(self, model, data, path, *, parents=None, fixed=None, entity=None):
         """Upsert one row, and its attributes when `entity` names it. `parents` are the foreign keys its
@@ -114,8 +116,33 @@ class _Writer:
         key, canonical = (model, data["id"]), json.dumps(data, sort_keys=True)
         if self.written.get(key) == canonical:
             return False
+        if model in (TaxonomyTerm, Taxonomy) and key not in self.before:
+            self.before[key] = _stored_row(model, data["id"])
         self.written[key] = canonical
         return True
+
+    def services_to_refresh(self, service_ids):
+        """The imported services, and the others whose full JSON embeds a shared record written here:
+        the services of its organizations and locations, and of any taxonomy term or taxonomy it changed
+        (terms are shared by thousands of services, so only a real change refreshes them)."""
+        written = defaultdict(list)
+        for model, pk in self.written:
+            written[model].append(pk)
+        changed = {
+            model: [pk for (m, pk), row in self.before.items() if m is model and _stored_row(m, pk) != row]
+            for model in (TaxonomyTerm, Taxonomy)
+        }
+        terms = TaxonomyTerm.objects.filter(
+            Q(pk__in=changed[TaxonomyTerm]) | Q(scheme_id__in=changed[Taxonomy])
+        ).values("pk")
+        linked = Attribute.objects.filter(taxonomy_term__in=terms)
+        others = Service.objects.filter(
+            Q(organization_id__in=written[Organization])
+            | Q(service_at_locations__location_id__in=written[Location])
+            | Q(pk__in=linked.filter(link_entity=Entity.SERVICE).values("link_id"))
+            | Q(organization_id__in=linked.filter(link_entity=Entity.ORGANIZATION).values("link_id"))
+        )
+        return [*service_ids, *others.values_list("pk", flat=True).distinct()]
 
     def replace(self, data, path, key, model, owner, *, fixed=None, entity=None, write=None):
         """Write the rows listed under `key`, when the record has it, and remove the rows of `owner` it no
@@ -256,6 +283,10 @@ class _Writer:
                 children_of[parent].append(pk)
             for parent, pks in children_of.items():
                 model.objects.filter(pk__in=pks).update(**{attname: parent})
+
+
+def _stored_row(model, pk):
+    return model.objects.filter(pk=pk).values().first()
 
 
 def _missing(model, wanted):

@@ -82,7 +82,8 @@ def _words(text):
 
 
 def search_services(queryset, text):
-    """Services in `queryset` matching `text`, most relevant first (then by id, so pages are stable).
+    """Services in `queryset` matching `text`, most relevant first (then in index order, so pages are
+    stable, and in search_ids' order).
 
     Blank text is no search: the queryset comes back as it was. Text with no searchable word (only
     punctuation or stop words) matches nothing.
@@ -100,7 +101,7 @@ def search_services(queryset, text):
     return (
         indexed.filter(_Matches(entry, query))
         .annotate(search_rank=_Rank(entry, query))
-        .order_by("-search_rank", "id")
+        .order_by("-search_rank", _Tiebreak(entry, query).asc())
     )
 
 
@@ -110,17 +111,44 @@ def search_ids(text, limit=None):
     The same order as search_services over all services; an id whose service was deleted since the last
     reindex can appear here (search_services never returns it).
     """
-    query = Query.parse(text or "")
-    found = _ranked_ids(query, limit) if query.words else []
-    looser = query.any_word()
-    return _ranked_ids(looser, limit) if looser and not found else found
+    return RankedIds(text)[:limit]
 
 
-def _ranked_ids(query, limit):
-    sql, params = _backend().ids_sql(query, limit)
+class RankedIds:
+    """Every match of a search, ranked, read from the index a slice at a time: a page of the API costs
+    ranking the matches and mapping only that page's rows to service ids."""
+
+    def __init__(self, text):
+        query = Query.parse(text or "")
+        looser = query.any_word()
+        if looser and not self._slice(query, 0, 1):
+            query = looser
+        self.query = query if query.words else None
+
+    def __getitem__(self, page):
+        start, stop = page.start or 0, page.stop
+        if self.query is None or (stop is not None and stop <= start):
+            return []
+        return self._slice(self.query, start, None if stop is None else stop - start)
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def count(self):
+        if self.query is None:
+            return 0
+        return _fetch(*_backend().count_sql(self.query))[0][0]
+
+    @staticmethod
+    def _slice(query, offset, limit):
+        rows = _fetch(*_backend().ids_sql(query, limit, offset))
+        return [uuid.UUID(str(service_id)) for (service_id,) in rows]
+
+
+def _fetch(sql, params):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [uuid.UUID(str(service_id)) for (service_id,) in cursor.fetchall()]
+        return cursor.fetchall()
 
 
 def reindex_services(service_ids=None):
@@ -254,6 +282,17 @@ class _Rank(_IndexExpression):
         )
 
 
+class _Tiebreak(_IndexExpression):
+    """Equally relevant services in a fixed order: on SQLite the index's own row number, which the
+    index reads for free (its service id is read from another table, for every match)."""
+
+    def as_sqlite(self, compiler, connection):
+        return f"{self.table(compiler)}.rowid", []
+
+    def as_postgresql(self, compiler, connection):
+        return f"{self.table(compiler)}.service_id", []
+
+
 def _backend():
     return {"sqlite": _SQLite, "postgresql": _PostgreSQL}[connection.vendor]()
 
@@ -266,12 +305,17 @@ class _SQLite:
         # One weight per column: service_id (not indexed), name, needs, context, details.
         return f"bm25({table}, 0.0, 10.0, 4.0, 2.0, 1.0)"
 
-    def ids_sql(self, query, limit):
+    def ids_sql(self, query, limit, offset):
+        # Ranked by row number alone; only the page's rows are looked up for their service ids.
         sql = (
-            f"SELECT service_id FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH %s "
-            f"ORDER BY {self.bm25(INDEX_TABLE)}, service_id LIMIT %s"
+            f"SELECT doc.service_id FROM (SELECT rowid AS id, {self.bm25(INDEX_TABLE)} AS score "
+            f"FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH %s ORDER BY score, rowid LIMIT %s OFFSET %s) "
+            f"AS page JOIN {DOCUMENT_TABLE} AS doc ON doc.id = page.id ORDER BY page.score, page.id"
         )
-        return sql, [query.fts5(), -1 if limit is None else limit]
+        return sql, [query.fts5(), -1 if limit is None else limit, offset]
+
+    def count_sql(self, query):
+        return f"SELECT count(*) FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH %s", [query.fts5()]
 
     def clear(self, cursor):
         cursor.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('delete-all')")
@@ -316,12 +360,17 @@ class _PostgreSQL:
             || setweight(to_tsvector('english', c), 'C') || setweight(to_tsvector('english', d), 'D')
         FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[]) AS doc (id, a, b, c, d)"""
 
-    def ids_sql(self, query, limit):
+    def ids_sql(self, query, limit, offset):
         sql = (
             f"SELECT service_id FROM {INDEX_TABLE}, websearch_to_tsquery('english', %s) AS query "
-            "WHERE document @@ query ORDER BY ts_rank_cd(document, query) DESC, service_id LIMIT %s"
+            "WHERE document @@ query ORDER BY ts_rank_cd(document, query) DESC, service_id "
+            "LIMIT %s OFFSET %s"
         )
-        return sql, [query.websearch(), limit]
+        return sql, [query.websearch(), limit, offset]
+
+    def count_sql(self, query):
+        sql = f"SELECT count(*) FROM {INDEX_TABLE} WHERE document @@ websearch_to_tsquery('english', %s)"
+        return sql, [query.websearch()]
 
     def clear(self, cursor):
         cursor.execute(f"DELETE FROM {INDEX_TABLE}")

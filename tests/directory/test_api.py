@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from righthelp.directory import postcodes, search
-from righthelp.directory.models import Service
+from righthelp.directory.models import Service, ServiceDocument
 from righthelp.directory.oruk_import import import_services
 from tests.directory.conftest import SCHEMAS, borough_data, schema_errors
 
@@ -254,6 +254,23 @@ def test_search_gives_the_search_index_order(client):
     expected = search.search_services(Service.objects.all(), "crisis").values_list("id", flat=True)
     assert [item["id"] for item in page["contents"]] == [str(pk) for pk in expected]
     assert page["total_items"] > 0
+
+
+def test_search_pages_follow_the_index_order_and_count_every_match(client):
+    first = ok(get(client, "/services", search="support", per_page=5, full="true"))
+    second = ok(get(client, "/services", search="support", per_page=5, page=2, full="true"))
+
+    expected = [str(pk) for pk in search.search_ids("support")]
+    assert [item["id"] for item in first["contents"] + second["contents"]] == expected[:10]
+    assert first["total_items"] == second["total_items"] == len(expected) > 10
+
+
+def test_a_full_service_is_its_stored_document(client):
+    response = get(client, f"/services/{A_SERVICE['id']}")
+
+    assert response["Content-Type"] == "application/json"
+    stored = ServiceDocument.objects.get(service_id=A_SERVICE["id"]).oruk
+    assert json.loads(response.content) == json.loads(stored)
 
 
 def test_day_and_times_find_the_services_open_then(client):

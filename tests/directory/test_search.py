@@ -175,6 +175,27 @@ def test_search_ids_ranks_as_search_services_does_and_honours_the_limit():
     assert search.search_ids("yoga", limit=2) == ranked[:2]
 
 
+def test_equally_relevant_services_keep_one_order_in_search_ids_and_search_services():
+    for number in range(4):
+        make_service(f"Example Pottery {number} (synthetic)")
+    search.reindex_services()
+    ranked = [service.id for service in search.search_services(Service.objects.all(), "pottery")]
+    assert search.search_ids("pottery") == ranked
+
+
+def test_ranked_ids_give_the_ranking_a_slice_at_a_time_and_count_the_matches():
+    for number in range(5):
+        make_service(f"Example Yoga {number} (synthetic)", "Yoga. " * number)
+    make_service("Example Chess (synthetic)")
+    search.reindex_services()
+    ranked = search.RankedIds("yoga")
+    assert ranked[0:2] + ranked[2:4] + ranked[4:6] == search.search_ids("yoga")
+    assert ranked.count() == 5
+    assert list(search.RankedIds("yoga chess")) == search.search_ids("yoga chess")
+    assert search.RankedIds("yoga chess").count() == 6  # no service has both: either word will do
+    assert search.RankedIds("the").count() == 0 and search.RankedIds("the")[0:20] == []
+
+
 def test_search_reindex_command_reindexes_the_services_named_or_all():
     first = make_service("Example Archery (synthetic)")
     second = make_service("Example Archery Club (synthetic)")

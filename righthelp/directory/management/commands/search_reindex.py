@@ -1,16 +1,17 @@
-"""manage.py search_reindex [SERVICE_ID ...]: rebuild the directory's full-text index (ADR 0005)."""
+"""manage.py search_reindex [SERVICE_ID ...]: rebuild the directory's read models: the
+full-text index (ADR 0005) and the stored ORUK documents (ADR 0006)."""
 
 import time
 import uuid
 
 from django.core.management.base import BaseCommand, CommandError
 
-from righthelp.directory import search
+from righthelp.directory import documents
 
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the full-text search index for the given services, or for all services when none are "
+        "Rebuild the search index and stored documents of the given services, or of all when none are "
         "given (after changing data/needs/synonyms.json, for instance)."
     )
 
@@ -23,6 +24,6 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(f"SERVICE_ID must be a UUID: {error}") from error
         started = time.perf_counter()
-        search.reindex_services(ids)
+        documents.refresh_read_models(ids)
         which = f"{len(ids)} services" if ids else "all services"
         self.stdout.write(f"Reindexed {which} in {time.perf_counter() - started:.1f} s.")
