@@ -5,6 +5,7 @@ from datetime import datetime
 from django import forms
 
 from righthelp.directory import postcodes, queries
+from righthelp.directory.actions import EDITABLE_LISTING_FIELDS
 from righthelp.directory.models import Service
 
 METRES_PER_MILE = 1609.344
@@ -116,18 +117,7 @@ class ListingForm(forms.ModelForm):
 
     class Meta:
         model = Service
-        fields = [
-            "name",
-            "description",
-            "eligibility_description",
-            "application_process",
-            "url",
-            "email",
-            "minimum_age",
-            "maximum_age",
-            "alert",
-            "status",
-        ]
+        fields = list(EDITABLE_LISTING_FIELDS)
         error_messages = {
             "name": {"required": "Enter the name of the service"},
             "status": {"required": "Select a status", "invalid_choice": "Select a status from the list"},

@@ -69,16 +69,20 @@ class Query:
         return (" " if self.every_word else " or ").join(self.words)
 
 
-def _words(text):
-    """Lower-case runs of letters, digits and combining marks (which keep Bengali words whole)."""
+def split_words(text):
+    """Runs of letters, digits and combining marks (which keep Bengali words whole), as written."""
     word, words = [], []
-    for char in f"{text.lower()} ":
+    for char in f"{text} ":
         if char.isalnum() or unicodedata.category(char).startswith("M"):
             word.append(char)
         elif word:
             words.append("".join(word))
             word = []
     return words
+
+
+def _words(text):
+    return split_words(text.lower())
 
 
 def search_services(queryset, text):

@@ -10,6 +10,8 @@ joined ("k i l l" -> "kill"), and a letter repeated three or more times kept onc
 import re
 import unicodedata
 
+from righthelp.directory.search import split_words
+
 # Zero-width and invisible characters, including ZWJ/ZWNJ (which only shape Bengali conjuncts).
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff"), None)
 APOSTROPHES = re.compile("['\u2018\u2019\u201b\u02bc\u0060\u00b4]")
@@ -30,7 +32,7 @@ def normalise(text):
     text = OVERDOSED.sub(" overdosed ", text)
     text = APOSTROPHES.sub("", text)
     text = LETTER_SYMBOLS.sub(lambda match: match.group().translate(SYMBOL_LETTERS), text)
-    words = [_as_letters(word) for word in _words(text)]
+    words = [_as_letters(word) for word in split_words(text)]
     return " ".join(REPEATS.sub(r"\1", word) for word in _join_spelt_out(words))
 
 
@@ -41,18 +43,6 @@ def normalise_pattern(pattern):
 
 def is_latin(word):
     return word.isascii()
-
-
-def _words(text):
-    """Runs of letters, digits and combining marks (Bengali vowel signs are marks, not letters)."""
-    word, words = [], []
-    for char in f"{text} ":
-        if char.isalnum() or unicodedata.category(char).startswith("M"):
-            word.append(char)
-        elif word:
-            words.append("".join(word))
-            word = []
-    return words
 
 
 def _as_letters(word):
