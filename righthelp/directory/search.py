@@ -125,7 +125,7 @@ class RankedIds:
     def __init__(self, text):
         query = Query.parse(text or "")
         looser = query.any_word()
-        if looser and not self._slice(query, 0, 1):
+        if looser and not _fetch(*_backend().exists_sql(query)):
             query = looser
         self.query = query if query.words else None
 
@@ -321,6 +321,10 @@ class _SQLite:
     def count_sql(self, query):
         return f"SELECT count(*) FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH %s", [query.fts5()]
 
+    def exists_sql(self, query):
+        # Unranked: "is there any match?" must not pay for ranking every match.
+        return f"SELECT 1 FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH %s LIMIT 1", [query.fts5()]
+
     def clear(self, cursor):
         cursor.execute(f"INSERT INTO {INDEX_TABLE} ({INDEX_TABLE}) VALUES ('delete-all')")
         cursor.execute(f"DELETE FROM {DOCUMENT_TABLE}")
@@ -374,6 +378,10 @@ class _PostgreSQL:
 
     def count_sql(self, query):
         sql = f"SELECT count(*) FROM {INDEX_TABLE} WHERE document @@ websearch_to_tsquery('english', %s)"
+        return sql, [query.websearch()]
+
+    def exists_sql(self, query):
+        sql = f"SELECT 1 FROM {INDEX_TABLE} WHERE document @@ websearch_to_tsquery('english', %s) LIMIT 1"
         return sql, [query.websearch()]
 
     def clear(self, cursor):
